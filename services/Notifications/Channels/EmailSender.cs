@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PanelPlatform.Notifications.Domain;
+
+namespace PanelPlatform.Notifications.Channels;
+
+/// <summary>
+/// Email over SMTP with MailKit. Connections are kept open and reused (up to <see cref="EmailOptions.MaxConnections"/>);
+/// one that fails is dropped. Every message carries RFC 8058 one-click unsubscribe headers and a Message-ID made from
+/// the delivery id, so a resend after a crash is recognisably the same message.
+/// </summary>
+public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IChannelSender, IAsyncDisposable
+{
+    private readonly EmailOptions _options = options.Value;
+    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConnections));
+
+    public Channel Channel => Channel.Email;
+
+    public MimeMessage Compose(OutgoingMessage message)
+    {
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject,
+            MessageId = $"{message.DeliveryId:N}@{DomainOf(_options.FromAddress)}",
+        };
+        mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.Address));
+        if (message.Unsubscribe is { } unsubscribe)
+        {
+            // RFC 8058: a mail client may POST "List-Unsubscribe=One-Click" to this URL, with no further step.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
+        var body = new BodyBuilder { TextBody = message.Body };
+        if (message.Html is not null)
+        {
+            body.HtmlBody = message.Html;
+        }
+
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    public async Task<SendResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (!MailboxAddress.TryParse(message.Address, out _))
+        {
+            return SendResult.Failure(null, "Not an email address", permanent: true, addressGone: true);
+        }
+
+        var mime = Compose(message);
+        await _slots.WaitAsync(cancellationToken);
+        SmtpClient? client = null;
+        try
+        {
+            client = await ConnectedClientAsync(cancellationToken);
+            var response = await client.SendAsync(mime, cancellationToken);
+            _idle.Add(client);
+            client = null;
+            return SendResult.SentNow(QueueId(response) ?? mime.MessageId, 250);
+        }
+        catch (SmtpCommandException e)
+        {
+            var code = (int)e.StatusCode;
+            // 5xx is the server's final word; a refused recipient (550 5.1.1 no such mailbox) means the address is no good.
+            var permanent = code >= 500;
+            var addressGone = permanent && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
+            return SendResult.Failure(code, $"SMTP {code} {e.Message}", permanent, addressGone);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or ServiceNotConnectedException
+                                      or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException or TimeoutException)
+        {
+            LogConnectionFailed(logger, _options.Host, _options.Port, e.Message);
+            return SendResult.Failure(null, $"SMTP server {_options.Host}:{_options.Port}: {e.Message}", permanent: false);
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                await DropAsync(client);
+            }
+
+            _slots.Release();
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.IsConnected)
+            {
+                return idle;
+            }
+
+            await DropAsync(idle);
+        }
+
+        var client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await client.ConnectAsync(_options.Host, _options.Port, _options.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(_options.Username))
+            {
+                await client.AuthenticateAsync(_options.Username, _options.Password ?? "", cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task DropAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or ServiceNotConnectedException)
+        {
+            // Already broken: nothing to say goodbye to.
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>"250 2.0.0 Ok: queued as 4ABC1234" → "4ABC1234", the server's id for the message.</summary>
+    private static string? QueueId(string response)
+    {
+        const string marker = "queued as ";
+        var at = response.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : response[(at + marker.Length)..].Trim().Split(' ')[0];
+    }
+
+    private static string DomainOf(string address) => address[(address.IndexOf('@', StringComparison.Ordinal) + 1)..];
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            await DropAsync(client);
+        }
+
+        _slots.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP server {Host}:{Port} could not be reached or failed: {Reason}")]
+    private static partial void LogConnectionFailed(ILogger logger, string host, int port, string reason);
+}

@@ -1,0 +1,3 @@
+using PanelPlatform.TestInfrastructure;
+
+[assembly: AssemblyFixture(typeof(PlatformInfrastructure))]

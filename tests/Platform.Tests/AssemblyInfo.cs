@@ -1,0 +1,4 @@
+using PanelPlatform.Platform.Tests;
+
+[assembly: AssemblyFixture(typeof(PlatformApp))]
+[assembly: AssemblyFixture(typeof(PanelPlatform.Platform.Tests.Browser.SiteBrowser))]
