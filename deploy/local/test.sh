@@ -105,11 +105,17 @@ for trx in "$results"/*.trx; do
   python3 - "$trx" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+seen = set()
 for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
     if r.get("outcome") != "Failed":
         continue
     message = r.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip().splitlines()
     stack = r.findtext("t:Output/t:ErrorInfo/t:StackTrace", "", ns).splitlines()
+    # A fixture that failed fails every test of its assembly with one message: show it once.
+    if message and "\n".join(message) in seen:
+        print(f"FAILED {r.get('testName')}: (the same message as above)")
+        continue
+    seen.add("\n".join(message))
     print(f"FAILED {r.get('testName')}: {message[0][:300] if message else ''}")
     for line in message[1:6]:
         print(f"    {line.rstrip()[:300]}")

@@ -36,10 +36,13 @@ public class NotificationsService(PlatformInfrastructure infrastructure) : IAsyn
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The first retry's least wait in every copy of the service under test; each later wait is at least double the one before.</summary>
+    public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+
     /// <summary>What every copy of the service under test is configured with: quick retries, the loopback providers.</summary>
     public static Dictionary<string, string?> BaseSettings(SmtpSink smtp, NotifyFake notify, string commandQueueSuffix) => new()
     {
-        ["Notifications:Delivery:RetryBaseDelay"] = "00:00:00.200",
+        ["Notifications:Delivery:RetryBaseDelay"] = RetryBaseDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         ["Notifications:Delivery:RetryMaxDelay"] = "00:00:01",
         ["Notifications:Delivery:MaxAttempts"] = "4",
         ["Notifications:Delivery:PollInterval"] = "00:00:00.200",
