@@ -24,7 +24,8 @@ public sealed record ReceivedEmail(string To, MimeMessage Message, DateTimeOffse
 /// <summary>
 /// A small real SMTP server on a loopback port: enough of RFC 5321 for MailKit (EHLO, MAIL, RCPT, DATA, RSET, NOOP,
 /// QUIT). Addresses in <see cref="Rejected"/> get "550 5.1.1" at RCPT; <see cref="FailNext"/> answers 451 to the next
-/// messages' DATA, as a server with a passing problem would.
+/// messages' DATA, as a server with a passing problem would. With <see cref="IdleTimeout"/> set it closes a session that
+/// has sent nothing for that long, without a word, as smtp4dev does after 30 s (Postfix after 300 s).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -40,9 +41,14 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyCollection<ReceivedEmail> All => _all;
     public int Attempts;
 
-    public static SmtpSink Start()
+    /// <summary>Sessions (TCP connections) the sink has accepted.</summary>
+    public int Sessions;
+
+    public TimeSpan? IdleTimeout { get; init; }
+
+    public static SmtpSink Start(TimeSpan? idleTimeout = null)
     {
-        var sink = new SmtpSink();
+        var sink = new SmtpSink { IdleTimeout = idleTimeout };
         sink._listener.Start();
         sink.Port = ((IPEndPoint)sink._listener.LocalEndpoint).Port;
         _ = sink.AcceptAsync();
@@ -113,6 +119,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        Interlocked.Increment(ref Sessions);
         try
         {
             var stream = client.GetStream();
@@ -120,7 +127,7 @@ public sealed class SmtpSink : IAsyncDisposable
             var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 localhost test SMTP sink");
             var recipients = new List<string>();
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            while (await ReadCommandAsync(reader) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
@@ -185,6 +192,26 @@ public sealed class SmtpSink : IAsyncDisposable
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {
             // The client went away, or the sink is stopping.
+        }
+    }
+
+    /// <summary>The client's next command, or null when it has gone or has been idle past <see cref="IdleTimeout"/>.</summary>
+    private async Task<string?> ReadCommandAsync(StreamReader reader)
+    {
+        if (IdleTimeout is not { } idle)
+        {
+            return await reader.ReadLineAsync(_stop.Token);
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        wait.CancelAfter(idle);
+        try
+        {
+            return await reader.ReadLineAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

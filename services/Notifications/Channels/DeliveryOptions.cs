@@ -62,6 +62,9 @@ public sealed class EmailOptions
 
     /// <summary>Connections kept open to the server; sends beyond this wait for one.</summary>
     public int MaxConnections { get; set; } = 4;
+
+    /// <summary>A kept connection quiet for longer is closed rather than reused: below the server's own idle timeout.</summary>
+    public TimeSpan MaxIdle { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 /// <summary><c>Notifications:Sms</c>: GOV.UK Notify.</summary>

@@ -9,13 +9,18 @@ namespace PanelPlatform.Notifications.Channels;
 
 /// <summary>
 /// Email over SMTP with MailKit. Connections are kept open and reused (up to <see cref="EmailOptions.MaxConnections"/>);
-/// one that fails is dropped. Every message carries RFC 8058 one-click unsubscribe headers and a Message-ID made from
+/// one that fails is dropped. Servers hang up on a quiet connection without a word (smtp4dev after 30 s, Postfix after
+/// 300 s), so one kept past <see cref="EmailOptions.MaxIdle"/> is closed by us first, and one quiet for more than a
+/// moment is asked for a NOOP before a message goes over it. Every message carries RFC 8058 one-click unsubscribe headers and a Message-ID made from
 /// the delivery id, so a resend after a crash is recognisably the same message.
 /// </summary>
 public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IChannelSender, IAsyncDisposable
 {
     private readonly EmailOptions _options = options.Value;
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    /// <summary>Quiet this long, a kept connection is checked with a NOOP before use; in a burst of sends it is not.</summary>
+    private static readonly TimeSpan CheckAfter = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConnections));
 
     public Channel Channel => Channel.Email;
@@ -60,7 +65,7 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
         {
             client = await ConnectedClientAsync(cancellationToken);
             var response = await client.SendAsync(mime, cancellationToken);
-            _idle.Add(client);
+            _idle.Add((client, System.Diagnostics.Stopwatch.GetTimestamp()));
             client = null;
             return SendResult.SentNow(QueueId(response) ?? mime.MessageId, 250);
         }
@@ -93,12 +98,13 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
     {
         while (_idle.TryTake(out var idle))
         {
-            if (idle.IsConnected)
+            var quietFor = System.Diagnostics.Stopwatch.GetElapsedTime(idle.IdleSince);
+            if (idle.Client.IsConnected && quietFor < _options.MaxIdle && (quietFor < CheckAfter || await AnswersAsync(idle.Client, cancellationToken)))
             {
-                return idle;
+                return idle.Client;
             }
 
-            await DropAsync(idle);
+            await DropAsync(idle.Client);
         }
 
         var client = new SmtpClient { Timeout = 30_000 };
@@ -116,6 +122,20 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
         {
             client.Dispose();
             throw;
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.NoOpAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException
+                                      or ServiceNotConnectedException)
+        {
+            return false;
         }
     }
 
@@ -150,9 +170,9 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var client))
+        while (_idle.TryTake(out var idle))
         {
-            await DropAsync(client);
+            await DropAsync(idle.Client);
         }
 
         _slots.Dispose();
