@@ -39,6 +39,8 @@ public static class MessagingExtensions
             // on separate databases give each its own prefix, so each copy receives every event.
             var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix + "-", includeNamespace: false));
+            // MassTransit 8.5 otherwise reports each bus's shape to usage-tracking.masstransit.io: nothing leaves the platform uninvited.
+            bus.DisableUsageTelemetry();
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
