@@ -14,8 +14,11 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 if [[ -z "$pg_bin" || ! -x "$pg_bin/postgres" || ! -x "$pg_bin/initdb" ]]; then
   need+=(postgresql postgresql-contrib)
 fi
-# The browser the web site's tests drive (Playwright with ExecutablePath=/usr/bin/chromium; its own download fails here).
+# The browser the web site's tests drive (Playwright's own download fails here). Playwright runs headless tests on
+# Chromium's headless shell, which draws frames on its own; the full browser's --headless mode can stop producing
+# animation frames, and then Playwright's "stable" check before a click waits until it times out.
 [[ -x /usr/bin/chromium ]] || need+=(chromium fonts-liberation)
+[[ -x /usr/bin/chromium-headless-shell ]] || need+=(chromium-headless-shell)
 
 if ((${#need[@]})); then
   sudo=""
@@ -35,7 +38,7 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
   [[ -n "${remove_policy:-}" ]] && $sudo rm -f /usr/sbin/policy-rc.d
 else
-  echo "install-deps: rabbitmq-server, postgresql and chromium already installed"
+  echo "install-deps: rabbitmq-server, postgresql, chromium and its headless shell already installed"
 fi
 
 # The package may have started a system node; ours run privately on their own ports, so it is left alone.

@@ -6,12 +6,14 @@ using PanelPlatform.TestInfrastructure;
 namespace PanelPlatform.Platform.Tests.Browser;
 
 /// <summary>
-/// Debian's headless Chromium, driven by Playwright, once for the test assembly; each test opens its own context (its
-/// own cookies) on the gateway, the only address the site has.
+/// Debian's Chromium headless shell, driven by Playwright, once for the test assembly; each test opens its own context
+/// (its own cookies) on the gateway, the only address the site has. The shell is what Playwright itself runs headless
+/// tests on: the full browser's <c>--headless</c> mode can stop producing animation frames, and a click then waits on
+/// Playwright's "stable" check until it times out (seen in CI on the figures page).
 /// </summary>
 public sealed class SiteBrowser : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = "/usr/bin/chromium-headless-shell";
 
     private IPlaywright _playwright = null!;
 
@@ -19,7 +21,7 @@ public sealed class SiteBrowser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run deploy/local/install-deps.sh (Debian's chromium package).");
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run deploy/local/install-deps.sh (Debian's chromium-headless-shell package).");
         // Expectations wait as long as a page may take on a machine shared with the other test projects.
         Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
