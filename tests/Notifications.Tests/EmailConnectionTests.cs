@@ -77,4 +77,21 @@ public sealed class EmailConnectionTests
         Assert.True(second.Accepted, second.Error);
         Assert.Equal(2, sink.Sessions);
     }
+
+    [Fact]
+    public async Task A_kept_connection_that_no_longer_answers_is_given_up_in_seconds_not_the_send_timeout()
+    {
+        await using var sink = SmtpSink.Start(idleTimeout: TimeSpan.FromMilliseconds(300), silentAfterIdle: true);
+        await using var sender = SenderFor(sink);
+
+        Assert.True((await sender.SendAsync(Message("first@example.org"), TestContext.Current.CancellationToken)).Accepted);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var second = await sender.SendAsync(Message("second@example.org"), TestContext.Current.CancellationToken);
+
+        Assert.True(second.Accepted, second.Error);
+        Assert.Equal(2, sink.Sessions);
+        // The NOOP's own 5 s, then a new connection; without it, MailKit's 30 s send timeout.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(20));
+    }
 }

@@ -46,9 +46,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public TimeSpan? IdleTimeout { get; init; }
 
-    public static SmtpSink Start(TimeSpan? idleTimeout = null)
+    /// <summary>After <see cref="IdleTimeout"/>, keep the connection open but never answer again: a half-open connection.</summary>
+    public bool SilentAfterIdle { get; init; }
+
+    public static SmtpSink Start(TimeSpan? idleTimeout = null, bool silentAfterIdle = false)
     {
-        var sink = new SmtpSink { IdleTimeout = idleTimeout };
+        var sink = new SmtpSink { IdleTimeout = idleTimeout, SilentAfterIdle = silentAfterIdle };
         sink._listener.Start();
         sink.Port = ((IPEndPoint)sink._listener.LocalEndpoint).Port;
         _ = sink.AcceptAsync();
@@ -211,6 +214,11 @@ public sealed class SmtpSink : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
         {
+            while (SilentAfterIdle && await reader.ReadLineAsync(_stop.Token) is not null)
+            {
+                // Heard, never answered.
+            }
+
             return null;
         }
     }

@@ -11,8 +11,8 @@ namespace PanelPlatform.Notifications.Channels;
 /// Email over SMTP with MailKit. Connections are kept open and reused (up to <see cref="EmailOptions.MaxConnections"/>);
 /// one that fails is dropped. Servers hang up on a quiet connection without a word (smtp4dev after 30 s, Postfix after
 /// 300 s), so one kept past <see cref="EmailOptions.MaxIdle"/> is closed by us first, and one quiet for more than a
-/// moment is asked for a NOOP before a message goes over it. Every message carries RFC 8058 one-click unsubscribe headers and a Message-ID made from
-/// the delivery id, so a resend after a crash is recognisably the same message.
+/// moment answers a NOOP before a message goes over it. Every message carries RFC 8058 one-click unsubscribe headers
+/// and a Message-ID made from the delivery id, so a resend after a crash is recognisably the same message.
 /// </summary>
 public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IChannelSender, IAsyncDisposable
 {
@@ -99,7 +99,8 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
         while (_idle.TryTake(out var idle))
         {
             var quietFor = System.Diagnostics.Stopwatch.GetElapsedTime(idle.IdleSince);
-            if (idle.Client.IsConnected && quietFor < _options.MaxIdle && (quietFor < CheckAfter || await AnswersAsync(idle.Client, cancellationToken)))
+            if (idle.Client.IsConnected && quietFor < _options.MaxIdle
+                && (quietFor < CheckAfter || await AnswersAsync(idle.Client, cancellationToken)))
             {
                 return idle.Client;
             }
@@ -127,13 +128,18 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
 
     private static async Task<bool> AnswersAsync(SmtpClient client, CancellationToken cancellationToken)
     {
+        // A live server answers a NOOP at once. One that does not within seconds is dropped, and the short timeout stays
+        // so that saying goodbye to it cannot hang for long either.
+        var timeout = client.Timeout;
+        client.Timeout = 5_000;
         try
         {
             await client.NoOpAsync(cancellationToken);
+            client.Timeout = timeout;
             return true;
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException
-                                      or ServiceNotConnectedException)
+                                      or ServiceNotConnectedException or TimeoutException)
         {
             return false;
         }
