@@ -60,6 +60,15 @@ public sealed class RetentionTests(ImmediateRetentionService casework) : IClassF
             "SELECT count(*) FROM cases WHERE id = @id AND subject_name IS NULL AND subject_email IS NULL AND summary IS NULL AND description IS NULL AND subject_email_fingerprint IS NULL", connection);
         command.Parameters.AddWithValue("id", id);
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+        // The letter's bytes and name are gone from the table, not only hidden by the API.
+        await using var documents = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FILTER (WHERE content IS NULL AND file_name IS NULL), count(*) FROM case_documents WHERE case_id = @id", connection);
+        documents.Parameters.AddWithValue("id", id);
+        await using (var counts = await documents.ExecuteReaderAsync())
+        {
+            Assert.True(await counts.ReadAsync());
+            Assert.Equal((1L, 1L), (counts.GetInt64(0), counts.GetInt64(1)));
+        }
 
         var export = await caseworker.PostAsJsonAsync("/api/casework/subject-access-exports", new { email = person.Email });
         using var zip = new ZipArchive(await export.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);

@@ -41,6 +41,7 @@ public sealed class DigestJob(
             .Where(d => !db.Notices.Any(n => n.Type == Type && n.PersonId == d.SubscriberId && n.CreatedAt >= cutoff))
             .Select(d => d.SubscriberId!.Value)
             .Distinct()
+            .OrderBy(id => id)
             .Take(SubscribersPerTick)
             .ToListAsync(cancellationToken);
         foreach (var subscriberId in subscriberIds)
