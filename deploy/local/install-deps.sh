@@ -14,9 +14,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 if [[ -z "$pg_bin" || ! -x "$pg_bin/postgres" || ! -x "$pg_bin/initdb" ]]; then
   need+=(postgresql postgresql-contrib)
 fi
-# The browser the web site's tests drive (Playwright's own download fails here). Playwright runs headless tests on
-# Chromium's headless shell, which draws frames on its own; the full browser's --headless mode can stop producing
-# animation frames, and then Playwright's "stable" check before a click waits until it times out.
+# The browser the web site's tests drive (Playwright's own download fails here): Chromium's headless shell, which is
+# what Playwright itself runs headless tests on (see tests/Platform.Tests/Browser/SiteBrowser.cs for why).
 [[ -x /usr/bin/chromium ]] || need+=(chromium fonts-liberation)
 [[ -x /usr/bin/chromium-headless-shell ]] || need+=(chromium-headless-shell)
 

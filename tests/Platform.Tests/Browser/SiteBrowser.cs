@@ -8,8 +8,9 @@ namespace PanelPlatform.Platform.Tests.Browser;
 /// <summary>
 /// Debian's Chromium headless shell, driven by Playwright, once for the test assembly; each test opens its own context
 /// (its own cookies) on the gateway, the only address the site has. The shell is what Playwright itself runs headless
-/// tests on: the full browser's <c>--headless</c> mode can stop producing animation frames, and a click then waits on
-/// Playwright's "stable" check until it times out (seen in CI on the figures page).
+/// tests on. The full browser's <c>--headless</c> mode is reported to stop producing animation frames at times, and
+/// Playwright's "stable" check before a click needs them: a click on the figures page in CI waited on that check for
+/// its whole 30 s. That fits, but was not proven to be the cause.
 /// </summary>
 public sealed class SiteBrowser : IAsyncLifetime
 {
