@@ -25,7 +25,8 @@ public sealed record ReceivedEmail(string To, MimeMessage Message, DateTimeOffse
 /// A small real SMTP server on a loopback port: enough of RFC 5321 for MailKit (EHLO, MAIL, RCPT, DATA, RSET, NOOP,
 /// QUIT). Addresses in <see cref="Rejected"/> get "550 5.1.1" at RCPT; <see cref="FailNext"/> answers 451 to the next
 /// messages' DATA, as a server with a passing problem would. With <see cref="IdleTimeout"/> set it closes a session that
-/// has sent nothing for that long, without a word, as smtp4dev does after 30 s (Postfix after 300 s).
+/// has sent nothing for that long after its last message, without a word, as smtp4dev does after 30 s (Postfix after
+/// 300 s). Only the quiet after a message counts, so a slow client mid-message is not cut off.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -130,8 +131,10 @@ public sealed class SmtpSink : IAsyncDisposable
             var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 localhost test SMTP sink");
             var recipients = new List<string>();
-            while (await ReadCommandAsync(reader) is { } line)
+            var afterMessage = false;
+            while (await ReadCommandAsync(reader, afterMessage) is { } line)
             {
+                afterMessage = false;
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
                 {
@@ -182,6 +185,7 @@ public sealed class SmtpSink : IAsyncDisposable
                         }
 
                         await writer.WriteLineAsync($"250 2.0.0 Ok: queued as SINK{Interlocked.Increment(ref _sequence)}");
+                        afterMessage = true;
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 2.0.0 Bye");
@@ -198,10 +202,10 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>The client's next command, or null when it has gone or has been idle past <see cref="IdleTimeout"/>.</summary>
-    private async Task<string?> ReadCommandAsync(StreamReader reader)
+    /// <summary>The client's next command, or null when it has gone or has been quiet past <see cref="IdleTimeout"/> after a message.</summary>
+    private async Task<string?> ReadCommandAsync(StreamReader reader, bool afterMessage)
     {
-        if (IdleTimeout is not { } idle)
+        if (IdleTimeout is not { } idle || !afterMessage)
         {
             return await reader.ReadLineAsync(_stop.Token);
         }
