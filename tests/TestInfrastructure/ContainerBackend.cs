@@ -18,6 +18,8 @@ internal sealed class ContainerBackend : IInfrastructureBackend
     public string PostgresConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(_postgres.GetConnectionString()) { Database = database }.ConnectionString;
 
+    public string BrokerLog(int lines) => "(the broker runs in a container: its log is the container's)";
+
     public string Describe() => $"postgres {_postgres.Image.FullName}, rabbitmq {_rabbit.Image.FullName} on 127.0.0.1:{_amqpPort}";
 
     public async Task StartAsync()

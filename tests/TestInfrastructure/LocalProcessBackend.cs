@@ -116,9 +116,25 @@ internal sealed class LocalProcessBackend : IInfrastructureBackend
         }
     }
 
-    private string Tail(string what)
+    public string BrokerLog(int lines) => Tail("rabbitmq", lines);
+
+    private string Tail(string what, int lines = 20)
     {
         var log = Path.Combine(_root, $"{what}.log");
-        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no log)";
+        if (!File.Exists(log))
+        {
+            return "(no log)";
+        }
+
+        // The broker is still writing it.
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var all = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            all.Add(line);
+        }
+
+        return string.Join('\n', all.TakeLast(lines));
     }
 }

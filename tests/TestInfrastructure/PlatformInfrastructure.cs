@@ -61,6 +61,9 @@ public sealed class PlatformInfrastructure : IAsyncLifetime
     public Task StopBrokerAsync() => _backend.StopBrokerAsync();
 
     public Task StartBrokerAsync() => _backend.StartBrokerAsync();
+
+    /// <summary>The broker's last log lines (warnings and worse: resource alarms, blocked publishers), for a failure's message.</summary>
+    public string BrokerLog(int lines = 30) => _backend.BrokerLog(lines);
 }
 
 internal interface IInfrastructureBackend : IAsyncDisposable
@@ -71,4 +74,5 @@ internal interface IInfrastructureBackend : IAsyncDisposable
     Task StopBrokerAsync();
     Task StartBrokerAsync();
     string Describe();
+    string BrokerLog(int lines);
 }

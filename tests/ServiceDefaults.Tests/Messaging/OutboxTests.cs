@@ -269,7 +269,20 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure)
         // A timed-out publish that still reached the broker would arrive twice and out of order: give it a minute.
         await using var dispatcher = await LedgerService.StartAsync(infrastructure, database, $"p{_scope}",
             settings: new Dictionary<string, string?> { [PatientPublish.Key] = PatientPublish.Value });
-        await listener.WaitForAsync(count, TimeSpan.FromSeconds(120));
+        try
+        {
+            await listener.WaitForAsync(count, TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException e)
+        {
+            // Seen twice beside the other projects ("have 0", "have 1"): say where the rows stood and what the broker said.
+            var stuck = await dispatcher.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.DeadAt == null)
+                .OrderBy(m => m.Sequence).Select(m => new { m.Sequence, m.Attempts, m.LastError }).Take(3).ToListAsync());
+            var pending = await dispatcher.PendingAsync();
+            throw new TimeoutException(
+                $"{e.Message}\n{pending} rows unsent; the first: {string.Join("; ", stuck)}\nbroker log:\n{infrastructure.BrokerLog()}", e);
+        }
+
         clock.Stop();
 
         var numbers = listener.Received.Select(r => r.Message.Number).ToList();
