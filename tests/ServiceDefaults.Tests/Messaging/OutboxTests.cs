@@ -279,8 +279,10 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure)
             var stuck = await dispatcher.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.DeadAt == null)
                 .OrderBy(m => m.Sequence).Select(m => new { m.Sequence, m.Attempts, m.LastError }).Take(3).ToListAsync());
             var pending = await dispatcher.PendingAsync();
-            throw new TimeoutException(
-                $"{e.Message}\n{pending} rows unsent; the first: {string.Join("; ", stuck)}\nbroker log:\n{infrastructure.BrokerLog()}", e);
+            var report = $"{pending} rows unsent; the first: {string.Join("; ", stuck)}\nbroker log:\n{infrastructure.BrokerLog()}";
+            // CI shows a failure's first lines only; the test log is printed whole.
+            TestLog.Write($"Outbox drain stalled: {report}");
+            throw new TimeoutException($"{e.Message}\n{report}", e);
         }
 
         clock.Stop();
