@@ -62,7 +62,10 @@ public sealed class PlatformInfrastructure : IAsyncLifetime
 
     public Task StartBrokerAsync() => _backend.StartBrokerAsync();
 
-    /// <summary>The broker's last log lines (warnings and worse: resource alarms, blocked publishers), for a failure's message.</summary>
+    /// <summary>
+    /// The broker's last log lines (after start-up, warnings and worse: resource alarms, blocked publishers), for a
+    /// failure's message.
+    /// </summary>
     public string BrokerLog(int lines = 30) => _backend.BrokerLog(lines);
 }
 

@@ -102,7 +102,7 @@ public sealed class CaseworkDbContext(DbContextOptions<CaseworkDbContext> option
             d.Property(x => x.UploadedBy).HasMaxLength(200);
             Encrypt(d.Property(x => x.FileName), "case_documents.file_name", cipher);
             // A document's bytes are replaced (on erasure, by null), never changed in place: comparing the reference is
-            // enough, and spares a copy of every loaded file for change tracking.
+            // enough (a structural comparer would keep a copy of every loaded file as its snapshot).
             d.Property(x => x.Content).HasConversion((ValueConverter)new ValueConverter<byte[], byte[]>(
                     v => cipher.Encrypt(v, "case_documents.content"), v => cipher.Decrypt(v, "case_documents.content")),
                 new ValueComparer<byte[]?>((a, b) => ReferenceEquals(a, b), v => v == null ? 0 : RuntimeHelpers.GetHashCode(v), v => v));
