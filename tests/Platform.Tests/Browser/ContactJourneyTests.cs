@@ -37,8 +37,8 @@ public sealed class ContactJourneyTests(PlatformApp platform, SiteBrowser browse
         await page.GetByLabel("Email address").FillAsync($"philippa.{tag}@example.org");
         await page.GetByLabel("Postal address (optional)").FillAsync("1 Smedley Street, Matlock DE4 3AG");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Complaint received");
+        // Not WaitForLoadStateAsync: it can miss a load that has already happened and wait out its 30 s (seen in CI).
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Complaint received", new() { Timeout = 30_000 });
         var reference = await page.Locator("#case-reference").InnerTextAsync();
         Assert.Matches(@"^OPCC-\d{4}-\d{6}$", reference);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("We aim to reply in full within 20 working days, by ");
