@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,7 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
         {
             client = await ConnectedClientAsync(cancellationToken);
             var response = await client.SendAsync(mime, cancellationToken);
-            _idle.Add((client, System.Diagnostics.Stopwatch.GetTimestamp()));
+            _idle.Add((client, Stopwatch.GetTimestamp()));
             client = null;
             return SendResult.SentNow(QueueId(response) ?? mime.MessageId, 250);
         }
@@ -77,8 +78,7 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
             var addressGone = permanent && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
             return SendResult.Failure(code, $"SMTP {code} {e.Message}", permanent, addressGone);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or ServiceNotConnectedException
-                                      or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException or TimeoutException)
+        catch (Exception e) when (IsConnectionFailure(e))
         {
             LogConnectionFailed(logger, _options.Host, _options.Port, e.Message);
             return SendResult.Failure(null, $"SMTP server {_options.Host}:{_options.Port}: {e.Message}", permanent: false);
@@ -98,7 +98,7 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
     {
         while (_idle.TryTake(out var idle))
         {
-            var quietFor = System.Diagnostics.Stopwatch.GetElapsedTime(idle.IdleSince);
+            var quietFor = Stopwatch.GetElapsedTime(idle.IdleSince);
             if (idle.Client.IsConnected && quietFor < _options.MaxIdle
                 && (quietFor < CheckAfter || await AnswersAsync(idle.Client, cancellationToken)))
             {
@@ -138,12 +138,16 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, ILogger<
             client.Timeout = timeout;
             return true;
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException
-                                      or ServiceNotConnectedException or TimeoutException)
+        catch (Exception e) when (e is SmtpCommandException || IsConnectionFailure(e))
         {
             return false;
         }
     }
+
+    /// <summary>The server could not be reached or stopped answering: not a verdict on the message.</summary>
+    private static bool IsConnectionFailure(Exception e) =>
+        e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or ServiceNotConnectedException
+            or ServiceNotAuthenticatedException or MailKit.Security.AuthenticationException or TimeoutException;
 
     private static async Task DropAsync(SmtpClient client)
     {
