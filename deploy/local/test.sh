@@ -117,7 +117,8 @@ for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
         continue
     seen.add("\n".join(message))
     print(f"FAILED {r.get('testName')}: {message[0][:300] if message else ''}")
-    for line in message[1:6]:
+    # Enough lines for a stalled messaging test's broker state (alarms, queues, connections, channels).
+    for line in message[1:12]:
         print(f"    {line.rstrip()[:300]}")
     # The frames in this repository's test code, innermost first: the line that failed and what called it.
     frames = [m.group(1) + ":" + m.group(2) for m in (re.search(r"(tests/[^:]+\.cs):line (\d+)", f) for f in stack) if m]

@@ -20,6 +20,9 @@ internal sealed class ContainerBackend : IInfrastructureBackend
 
     public string BrokerLog(int lines) => "(the broker runs in a container: its log is the container's)";
 
+    public Task<string> BrokerStateAsync(string? queue) =>
+        BrokerState.DescribeAsync(new Uri($"http://127.0.0.1:{_rabbit.GetMappedPublicPort(15672)}"), "rabbitmq", "rabbitmq", queue);
+
     public string Describe() => $"postgres {_postgres.Image.FullName}, rabbitmq {_rabbit.Image.FullName} on 127.0.0.1:{_amqpPort}";
 
     public async Task StartAsync()

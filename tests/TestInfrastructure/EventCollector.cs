@@ -12,11 +12,13 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
 {
     private readonly IBusControl _bus;
     private readonly List<(Guid MessageId, T Message)> _received;
+    private readonly Deliveries _deliveries;
 
-    private EventCollector(IBusControl bus, List<(Guid, T)> received, string queueName)
+    private EventCollector(IBusControl bus, List<(Guid, T)> received, Deliveries deliveries, string queueName)
     {
         _bus = bus;
         _received = received;
+        _deliveries = deliveries;
         QueueName = queueName;
     }
 
@@ -51,6 +53,7 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
     {
         var received = new List<(Guid, T)>();
         queueName ??= $"test-collector-{typeof(T).Name}-{Guid.NewGuid():N}";
+        var deliveries = new Deliveries(queueName);
         var broker = RabbitMqAddress.Parse(rabbitMqConnectionString);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
@@ -74,6 +77,7 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
                 endpoint.PrefetchCount = 200;
                 endpoint.Handler<T>(context =>
                 {
+                    deliveries.Delivered();
                     if ((from is null || from == context.SourceAddress) && (accept?.Invoke(context.Message) ?? true))
                     {
                         lock (received)
@@ -86,9 +90,16 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
                 });
             });
         });
+        bus.ConnectReceiveEndpointObserver(deliveries);
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        return new EventCollector<T>(bus, received, queueName);
+        return new EventCollector<T>(bus, received, deliveries, queueName);
     }
+
+    /// <summary>
+    /// What the collector saw, for a failure's message: deliveries of any scope, the last one's time, and every time its
+    /// endpoint became ready, faulted or stopped (a reconnect shows as a fault and a second ready).
+    /// </summary>
+    public string Describe() => $"collector {QueueName}: kept {Received.Count}, {_deliveries}";
 
     public Task WaitForAsync(int count, TimeSpan timeout) =>
         Eventually.Until(() => Task.FromResult(Received.Count >= count), timeout,
@@ -102,4 +113,49 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
+}
+
+/// <summary>Counts deliveries and records the collector's own endpoint's events (not the bus's temporary endpoint's).</summary>
+internal sealed class Deliveries(string queueName) : IReceiveEndpointObserver
+{
+    private readonly List<string> _events = [];
+    private long _count;
+    private DateTimeOffset? _last;
+
+    public void Delivered()
+    {
+        Interlocked.Increment(ref _count);
+        _last = DateTimeOffset.UtcNow;
+    }
+
+    public Task Ready(ReceiveEndpointReady ready) => Record(ready, "ready");
+
+    public Task Stopping(ReceiveEndpointStopping stopping) => Record(stopping, stopping.Removed ? "stopping (removed)" : "stopping");
+
+    public Task Completed(ReceiveEndpointCompleted completed) => Record(completed, $"completed after {completed.DeliveryCount} deliveries");
+
+    public Task Faulted(ReceiveEndpointFaulted faulted) => Record(faulted, $"faulted: {faulted.Exception?.GetBaseException().Message}");
+
+    public override string ToString()
+    {
+        lock (_events)
+        {
+            return $"{Interlocked.Read(ref _count)} delivered, the last at {_last:HH:mm:ss.fff}; endpoint: {string.Join(", ", _events)}";
+        }
+    }
+
+    private Task Record(ReceiveEndpointEvent endpoint, string what)
+    {
+        if (endpoint.InputAddress.AbsolutePath.TrimEnd('/').Split('/')[^1] != queueName)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_events)
+        {
+            _events.Add($"{what} {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -118,6 +118,8 @@ internal sealed class LocalProcessBackend : IInfrastructureBackend
 
     public string BrokerLog(int lines) => Tail("rabbitmq", lines);
 
+    public Task<string> BrokerStateAsync(string? queue) => BrokerState.DescribeAsync(new Uri(_rabbit.ManagementUrl), "guest", "guest", queue);
+
     private string Tail(string what, int lines = 20)
     {
         var log = Path.Combine(_root, $"{what}.log");

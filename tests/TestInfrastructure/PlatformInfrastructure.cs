@@ -67,6 +67,9 @@ public sealed class PlatformInfrastructure : IAsyncLifetime
     /// failure's message.
     /// </summary>
     public string BrokerLog(int lines = 30) => _backend.BrokerLog(lines);
+
+    /// <summary>The broker's alarms, queues holding messages (and <paramref name="queue"/>), and channels awaiting confirms or acks.</summary>
+    public Task<string> BrokerStateAsync(string? queue = null) => _backend.BrokerStateAsync(queue);
 }
 
 internal interface IInfrastructureBackend : IAsyncDisposable
@@ -78,4 +81,5 @@ internal interface IInfrastructureBackend : IAsyncDisposable
     Task StartBrokerAsync();
     string Describe();
     string BrokerLog(int lines);
+    Task<string> BrokerStateAsync(string? queue);
 }
