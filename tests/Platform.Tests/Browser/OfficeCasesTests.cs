@@ -122,8 +122,10 @@ public sealed class OfficeCasesTests(PlatformApp platform, SiteBrowser browser)
 
             var next = page.GetByRole(AriaRole.Link, new() { Name = "Next page" });
             Assert.True(await next.CountAsync() == 1, $"{reference} is not in the queue");
+            // The next page's own address, not a load state: the current page's load has already fired.
+            var from = page.Url;
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(url => url != from);
         }
 
         throw new InvalidOperationException($"{reference} was not found in 20 pages of the queue");
