@@ -275,7 +275,8 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure)
             settings: new Dictionary<string, string?> { [PatientPublish.Key] = PatientPublish.Value });
         try
         {
-            await Eventually.Until(async () => await dispatcher.PendingAsync() == 0, TimeSpan.FromSeconds(120), "every row sent");
+            // Slow is not stuck: a minute, to outlast one publish's timeout, without a row sent is (CI sent 9,600 in 120 s).
+            await Eventually.WhileProgressing(async () => await dispatcher.PendingAsync(), TimeSpan.FromSeconds(75), TimeSpan.FromSeconds(400), "every row sent");
         }
         catch (TimeoutException e)
         {
@@ -289,7 +290,8 @@ public sealed class OutboxTests(PlatformInfrastructure infrastructure)
             durable: true, queueName: parked.QueueName);
         try
         {
-            await listener.WaitForAsync(count, TimeSpan.FromSeconds(120));
+            await Eventually.WhileProgressing(() => Task.FromResult<long>(count - listener.Received.Count), TimeSpan.FromSeconds(60),
+                TimeSpan.FromSeconds(300), $"{count} events read back");
         }
         catch (TimeoutException e)
         {
