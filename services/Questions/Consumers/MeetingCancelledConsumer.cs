@@ -18,14 +18,9 @@ public sealed class MeetingCancelledConsumer(QuestionsDbContext db) : IConsumer<
     public async Task Consume(ConsumeContext<MeetingCancelled> context)
     {
         var e = context.Message;
-        var meeting = await db.Meetings.FindAsync([e.MeetingId], context.CancellationToken);
-        if (meeting is null)
-        {
-            db.Meetings.Add(KnownMeeting.Cancelled(e.MeetingId, e.BodySlug, e.BodyName, e.Title, e.StartsAt, e.OccurredAt));
-            return;
-        }
-
-        if (!meeting.Cancel(e.OccurredAt))
+        var (meeting, inserted) = await KnownMeetings.FindOrInsertAsync(
+            db, KnownMeeting.Cancelled(e.MeetingId, e.BodySlug, e.BodyName, e.Title, e.StartsAt, e.OccurredAt), context.CancellationToken);
+        if (inserted || !meeting.Cancel(e.OccurredAt))
         {
             return;
         }

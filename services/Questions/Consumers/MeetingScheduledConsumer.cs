@@ -11,12 +11,9 @@ public sealed class MeetingScheduledConsumer(QuestionsDbContext db) : IConsumer<
     public async Task Consume(ConsumeContext<MeetingScheduled> context)
     {
         var e = context.Message;
-        var meeting = await db.Meetings.FindAsync([e.MeetingId], context.CancellationToken);
-        if (meeting is null)
-        {
-            db.Meetings.Add(KnownMeeting.Scheduled(e.MeetingId, e.BodySlug, e.BodyName, e.Title, e.StartsAt, e.OccurredAt));
-        }
-        else
+        var (meeting, inserted) = await KnownMeetings.FindOrInsertAsync(
+            db, KnownMeeting.Scheduled(e.MeetingId, e.BodySlug, e.BodyName, e.Title, e.StartsAt, e.OccurredAt), context.CancellationToken);
+        if (!inserted)
         {
             meeting.Update(e.BodySlug, e.BodyName, e.Title, e.StartsAt, e.OccurredAt);
         }

@@ -76,6 +76,34 @@ public sealed class MeetingEventsTests(QuestionsService questions) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_meeting_first_heard_of_through_two_events_at_once_is_kept_once_with_the_later_change_and_no_error()
+    {
+        // MeetingScheduled and MeetingRescheduled have their own queues, so both consumers can find the meeting unknown
+        // at the same moment (two replicas, or a reschedule straight after scheduling) and both insert it.
+        var occurred = DateTimeOffset.UtcNow;
+        var meetings = Enumerable.Range(0, 30).Select(n => (Id: Guid.NewGuid(), StartsAt: DaysAhead(20 + n % 7), MovedTo: DaysAhead(45 + n % 7))).ToList();
+        var ids = meetings.Select(m => m.Id).ToList();
+        await Task.WhenAll(meetings.SelectMany(m => new[]
+        {
+            questions.PublishAsync(new MeetingScheduled(m.Id, Body, "Performance Scrutiny Meeting", "Both at once", m.StartsAt, null, null, true, [],
+                occurred.AddSeconds(-1))),
+            questions.PublishAsync(new MeetingRescheduled(m.Id, Body, "Performance Scrutiny Meeting", "Both at once", m.StartsAt, m.MovedTo, null, null,
+                true, "Moved the same minute", occurred)),
+        }));
+
+        var expected = meetings.ToDictionary(m => m.Id, m => m.MovedTo.ToUniversalTime());
+        await Eventually.Until(
+            () => questions.QueryAsync<Dictionary<Guid, DateTimeOffset>?>(async db =>
+                await db.Meetings.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.StartsAt)),
+            stored => stored is not null && stored.Count == ids.Count && stored.All(s => s.Value == expected[s.Key]),
+            TimeSpan.FromSeconds(30), "every meeting at its rescheduled time");
+        var conflicts = questions.Logs.Lines.Where(l => ids.Any(id => l.Contains(id.ToString(), StringComparison.Ordinal)) ||
+                                                         l.Contains("pk_meetings", StringComparison.Ordinal)).Where(l => l.Contains(" Error:", StringComparison.Ordinal) ||
+                                                         l.Contains(" Warning:", StringComparison.Ordinal)).ToList();
+        Assert.True(conflicts.Count == 0, $"{conflicts.Count} errors or warnings, the first: {conflicts.FirstOrDefault()}");
+    }
+
+    [Fact]
     public async Task A_reschedule_that_happened_before_the_last_change_applied_is_ignored()
     {
         var startsAt = DaysAhead(30);
