@@ -29,6 +29,8 @@ internal static class BrokerState
 
             var queues = (await GetAsync(http, "api/queues?columns=name,messages_ready,messages_unacknowledged,consumers,state"))
                 .Where(q => Value(q, "name") == queue || Number(q, "messages_ready") + Number(q, "messages_unacknowledged") > 0)
+                // The queue asked about first: CI cuts a long line short.
+                .OrderBy(q => Value(q, "name") == queue ? 0 : 1)
                 .Select(q => $"{Value(q, "name")} ready {Value(q, "messages_ready")} unacked {Value(q, "messages_unacknowledged")} " +
                              $"consumers {Value(q, "consumers")} {Value(q, "state")}")
                 .ToList();
