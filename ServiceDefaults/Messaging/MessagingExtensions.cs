@@ -59,10 +59,8 @@ public static class MessagingExtensions
             {
                 var broker = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString(ConnectionName)
                     ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not configured."));
-                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                broker.ConfigureHost(rabbit, host =>
                 {
-                    host.Username(broker.Username);
-                    host.Password(broker.Password);
                     host.PublisherConfirmation = true;
                     host.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                 });
@@ -100,4 +98,13 @@ public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHos
             userInfo.Length > 0 && userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : "guest",
             userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "guest");
     }
+
+    /// <summary>Points a bus at this broker with these credentials; <paramref name="configure"/> adds host settings.</summary>
+    public void ConfigureHost(IRabbitMqBusFactoryConfigurator rabbit, Action<IRabbitMqHostConfigurator>? configure = null) =>
+        rabbit.Host(Host, Port, VirtualHost, host =>
+        {
+            host.Username(Username);
+            host.Password(Password);
+            configure?.Invoke(host);
+        });
 }

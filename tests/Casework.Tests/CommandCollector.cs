@@ -37,11 +37,7 @@ public sealed class CommandCollector<T> : IAsyncDisposable where T : class
         var broker = RabbitMqAddress.Parse(infrastructure.RabbitMqConnectionString);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
-            {
-                h.Username(broker.Username);
-                h.Password(broker.Password);
-            });
+            broker.ConfigureHost(rabbit);
             rabbit.ReceiveEndpoint($"test-{exchange}-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;

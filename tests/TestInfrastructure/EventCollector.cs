@@ -57,11 +57,7 @@ public sealed class EventCollector<T> : IAsyncDisposable where T : class
         var broker = RabbitMqAddress.Parse(rabbitMqConnectionString);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
-            {
-                h.Username(broker.Username);
-                h.Password(broker.Password);
-            });
+            broker.ConfigureHost(rabbit);
             rabbit.ReceiveEndpoint(queueName, endpoint =>
             {
                 endpoint.ConfigureConsumeTopology = subscribe;

@@ -74,11 +74,7 @@ public sealed class BrokerStateTests(PlatformInfrastructure infrastructure)
     private async Task<IBusControl> StartPublisherAsync()
     {
         var broker = RabbitMqAddress.Parse(infrastructure.RabbitMqConnectionString);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
-        {
-            h.Username(broker.Username);
-            h.Password(broker.Password);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => broker.ConfigureHost(rabbit));
         await bus.StartAsync(Soon());
         return bus;
     }
